@@ -1,0 +1,104 @@
+"""Domain events: past-tense facts the notifier turns into messages for customers and admins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shop_domain.model.ids import CampaignId, CustomerId, OrderId, PaymentId, PlanId
+from shop_domain.model.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRegistered:
+    customer_id: CustomerId
+    username: str | None
+    referred_by: CustomerId | None
+    campaign_id: CampaignId | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrialStarted:
+    customer_id: CustomerId
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentSucceeded:
+    customer_id: CustomerId
+    payment_id: PaymentId
+    order_id: OrderId
+    provider: str
+    amount: Money
+    plan_id: PlanId
+    days: int
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentHeldForReview:
+    customer_id: CustomerId
+    payment_id: PaymentId
+    provider: str
+    expected: Money
+    received: Money
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionReady:
+    """Access was pushed to the panel: the customer can connect with this link."""
+
+    customer_id: CustomerId
+    subscription_url: str
+    expires_at: datetime
+    after_payment: PaymentId | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralBonusGranted:
+    customer_id: CustomerId
+    days: int
+    invitee_id: CustomerId
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRefunded:
+    customer_id: CustomerId
+    payment_id: PaymentId
+    amount: Money
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisioningFailed:
+    customer_id: CustomerId
+    attempts: int
+    error_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiryReminderDue:
+    """Access ends soon (hours_left > 0) or ended (hours_left <= 0): offer a renewal."""
+
+    customer_id: CustomerId
+    expires_at: datetime
+    hours_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrafficLimitReached:
+    customer_id: CustomerId
+
+
+ShopEvent = (
+    CustomerRegistered
+    | TrialStarted
+    | PaymentSucceeded
+    | PaymentHeldForReview
+    | SubscriptionReady
+    | ReferralBonusGranted
+    | PaymentRefunded
+    | ProvisioningFailed
+    | ExpiryReminderDue
+    | TrafficLimitReached
+)

@@ -1,0 +1,1 @@
+"""Entities, value objects and the rules that govern them (no I/O)."""

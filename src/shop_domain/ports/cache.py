@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Cache(Protocol):
+    """A shared cache of small byte values with a time to live."""
+
+    async def get(self, key: str) -> bytes | None: ...
+
+    async def set(self, key: str, value: bytes, ttl_seconds: int) -> None: ...
+
+    async def delete(self, *keys: str) -> None: ...

@@ -1,0 +1,1 @@
+"""Money: quotes, checkouts, confirmations, promo codes and refunds."""

@@ -1,0 +1,1 @@
+"""Messages the shop sends on its own: expiry reminders (and, with the jobs, broadcasts)."""

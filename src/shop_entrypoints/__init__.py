@@ -1,0 +1,1 @@
+"""Entry points: settings, logging, the composition root, the bot, webhooks, jobs and the CLI."""
