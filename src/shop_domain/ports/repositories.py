@@ -53,7 +53,8 @@ class SubscriptionRepository(Protocol):
     async def get_by_customer(self, customer_id: CustomerId) -> Subscription | None: ...
 
     async def lock_by_customer(self, customer_id: CustomerId) -> Subscription | None:
-        """Read for update: the row stays locked until the unit of work ends."""
+        """Read for update: the customer's access stays locked until the unit of work ends,
+        even when no subscription exists yet (two first purchases serialise)."""
         ...
 
     async def get_many_by_customers(

@@ -1,0 +1,1 @@
+"""Job queues: in-process for the embedded default (taskiq on Redis for scale-out)."""

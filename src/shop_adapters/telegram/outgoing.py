@@ -1,0 +1,33 @@
+"""What the notifier sends, and the interface that renders domain events into it.
+
+Rendering (texts in the customer's language, the admin log chat) belongs to the bot's entry
+point; this adapter only delivers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from shop_domain.events import ShopEvent
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    text: str
+    url: str | None = None
+    callback_data: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    chat_id: int
+    text: str  # HTML
+    thread_id: int | None = None  # a forum topic of the admin log chat
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    is_customer: bool = True  # a customer's chat (blocked bots are recorded) or the admins'
+
+
+class EventMessages(Protocol):
+    async def render(self, event: ShopEvent) -> Sequence[OutgoingMessage]: ...
