@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from shop_entrypoints.cli_database import database_app
 from shop_entrypoints.config_report import ConfigReport, check_config
 
 DISTRIBUTION = "remnawave-shop"
@@ -19,6 +20,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,  # tracebacks with locals could show secrets
 )
+app.add_typer(database_app, name="db")
 
 
 @app.command("check-config")
