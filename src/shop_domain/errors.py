@@ -32,6 +32,10 @@ class InvalidCampaignError(ShopError, ValueError):
     code = "invalid_campaign"
 
 
+class EmptyMessageError(ShopError, ValueError):
+    code = "empty_message"
+
+
 # --- customers and catalogue --------------------------------------------------------------
 class CustomerNotFoundError(ShopError):
     code = "customer_not_found"

@@ -90,6 +90,14 @@ class TrafficLimitReached:
     customer_id: CustomerId
 
 
+@dataclass(frozen=True, slots=True)
+class OperatorMessageSent:
+    """An operator wrote to a customer from the admin card."""
+
+    customer_id: CustomerId
+    text: str
+
+
 ShopEvent = (
     CustomerRegistered
     | TrialStarted
@@ -101,4 +109,5 @@ ShopEvent = (
     | ProvisioningFailed
     | ExpiryReminderDue
     | TrafficLimitReached
+    | OperatorMessageSent
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
 
@@ -59,6 +60,12 @@ class SqlAlchemyCustomerRepository(SqlRepository):
 
     async def count_referrals(self, inviter: CustomerId) -> int:
         statement = select(func.count()).where(customers.c.referred_by == inviter)
+        return int((await self._execute(statement)).scalar_one())
+
+    async def count_created_since(self, since: datetime | None) -> int:
+        statement = select(func.count()).select_from(customers)
+        if since is not None:
+            statement = statement.where(customers.c.created_at >= since)
         return int((await self._execute(statement)).scalar_one())
 
 

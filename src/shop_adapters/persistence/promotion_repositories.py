@@ -49,6 +49,10 @@ class SqlAlchemyPromoCodeRepository(SqlRepository):
         del values["activations"]  # the counter only moves through claim/release
         await self._execute(update(codes).where(codes.c.id == code.id).values(values))
 
+    async def list_all(self) -> Sequence[PromoCode]:
+        result = await self._execute(select(codes).order_by(codes.c.created_at, codes.c.code))
+        return [promo_code_from_row(row) for row in result]
+
     async def claim_activation(self, promo_code_id: PromoCodeId) -> bool:
         """One UPDATE, no read-modify-write: concurrent claims cannot exceed the limit."""
         statement = (

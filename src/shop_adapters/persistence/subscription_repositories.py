@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from shop_adapters.persistence.billing_mappers import job_from_row, job_to_columns
 from shop_adapters.persistence.mappers import subscription_from_row, subscription_to_columns
@@ -19,7 +19,7 @@ from shop_adapters.persistence.tables import (
 )
 from shop_domain.model.ids import CustomerId, SubscriptionId
 from shop_domain.model.provisioning import ProvisioningJob
-from shop_domain.model.subscriptions import Subscription
+from shop_domain.model.subscriptions import Subscription, SubscriptionStatus
 
 subscriptions = table_of(SubscriptionRow)
 customers = table_of(CustomerRow)
@@ -86,6 +86,14 @@ class SqlAlchemySubscriptionRepository(SqlRepository):
         del columns["id"]
         statement = update(subscriptions).where(subscriptions.c.id == bindparam("b_id"))
         await self._execute_many(statement.values(columns), rows)
+
+    async def count_active(self, now: datetime, *, trial: bool) -> int:
+        statement = select(func.count()).where(
+            subscriptions.c.status == SubscriptionStatus.ACTIVE.value,
+            subscriptions.c.expires_at > now,
+            subscriptions.c.is_trial.is_(trial),
+        )
+        return int((await self._execute(statement)).scalar_one())
 
     async def expiring_between(
         self, start: datetime, end: datetime, limit: int

@@ -19,9 +19,17 @@ class ShopSettings(BaseModel):
     currencies: Annotated[list[Currency], NoDecode] = Field(default=["RUB"], min_length=1)
     trial_enabled: bool = True
     trial_days: int = Field(default=3, ge=1, le=365)
+    trial_traffic_limit_gb: int = Field(default=10, ge=0)  # 0 = unlimited
+    trial_device_limit: int | None = Field(default=1, ge=0)  # empty = the panel's default
+    trial_internal_squads: Annotated[list[str], NoDecode] = Field(default_factory=list)
     renewal_resets_traffic: bool = True
     checkout_ttl_minutes: int = Field(default=60, ge=1, le=7 * 24 * 60)
     require_terms: bool = False
+
+    @field_validator("trial_internal_squads", mode="before")
+    @classmethod
+    def _split_squads(cls, value: object) -> object:
+        return comma_separated(value)
 
     @field_validator("currencies", mode="before")
     @classmethod

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from shop_domain.errors import ConcurrentUpdateError
 from shop_domain.model.campaigns import AdCampaign, CampaignStats
@@ -44,6 +45,11 @@ class MemoryCustomerRepository:
 
     async def count_referrals(self, inviter: CustomerId) -> int:
         return sum(1 for c in self._state.customers.values() if c.referred_by == inviter)
+
+    async def count_created_since(self, since: datetime | None) -> int:
+        return sum(
+            1 for c in self._state.customers.values() if since is None or c.created_at >= since
+        )
 
 
 class MemoryPlanRepository:

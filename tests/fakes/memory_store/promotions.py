@@ -27,7 +27,12 @@ class MemoryPromoCodeRepository:
         self._state.promo_codes[code.id] = code
 
     async def update(self, code: PromoCode) -> None:
-        self._state.promo_codes[code.id] = code
+        current = self._state.promo_codes[code.id]
+        # the counter only moves through claim/release, as in the SQL store
+        self._state.promo_codes[code.id] = replace(code, activations=current.activations)
+
+    async def list_all(self) -> Sequence[PromoCode]:
+        return sorted(self._state.promo_codes.values(), key=lambda c: (c.created_at, c.code))
 
     async def claim_activation(self, promo_code_id: PromoCodeId) -> bool:
         code = self._state.promo_codes.get(promo_code_id)

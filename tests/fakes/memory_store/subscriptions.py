@@ -50,6 +50,13 @@ class MemorySubscriptionRepository:
     async def update(self, subscription: Subscription) -> None:
         self._state.subscriptions[subscription.id] = subscription
 
+    async def count_active(self, now: datetime, *, trial: bool) -> int:
+        return sum(
+            1
+            for s in self._state.subscriptions.values()
+            if s.is_active_at(now) and s.is_trial is trial
+        )
+
     async def expiring_between(
         self, start: datetime, end: datetime, limit: int
     ) -> Sequence[Subscription]:

@@ -309,3 +309,35 @@ async def test_outbox_due_ordering(uow_factory: UowFactory) -> None:
         stored = await uow.outbox.get("middle")
         assert stored is not None
         assert (stored.attempts, stored.last_error) == (1, "vpn_panel_unavailable")
+
+
+async def test_statistics_counts(uow_factory: UowFactory) -> None:
+    async with uow_factory() as uow:
+        await uow.customers.add(customer(1))
+        await uow.customers.add(customer(2, created_at=T0 + timedelta(days=2)))
+        await uow.subscriptions.add(subscription(1))
+        await uow.subscriptions.add(replace(subscription(2), is_trial=True))
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.customers.count_created_since(None) == 2
+        assert await uow.customers.count_created_since(T0 + timedelta(days=1)) == 1
+        assert await uow.subscriptions.count_active(T0, trial=False) == 1
+        assert await uow.subscriptions.count_active(T0, trial=True) == 1
+        assert await uow.subscriptions.count_active(T0 + timedelta(days=31), trial=False) == 0
+
+
+async def test_promo_code_listing_and_counter_safe_update(uow_factory: UowFactory) -> None:
+    first = PromoCode(PromoCodeId("a"), "A1", PromoKind.BONUS_DAYS, 3, T0)
+    second = PromoCode(PromoCodeId("b"), "B1", PromoKind.BONUS_DAYS, 3, T0 + timedelta(hours=1))
+    async with uow_factory() as uow:
+        await uow.promo_codes.add(second)
+        await uow.promo_codes.add(first)
+        await uow.promo_codes.claim_activation(first.id)
+        await uow.commit()
+    async with uow_factory() as uow:
+        await uow.promo_codes.update(replace(first, activations=0, value=5))
+        await uow.commit()
+    async with uow_factory() as uow:
+        listed = await uow.promo_codes.list_all()
+        assert [c.code for c in listed] == ["A1", "B1"]
+        assert (listed[0].value, listed[0].activations) == (5, 1)
