@@ -6,6 +6,7 @@ serialised, which is what makes a subscription extension safe without row locks 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,17 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from shop_domain.errors import StorageError
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# RETURNING (3.35) carries every compare-and-set, the promo counter and the inbox insert.
+SQLITE_MIN_VERSION = (3, 35, 0)
 
 
 def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        _require_sqlite_returning()
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, echo=echo)
@@ -32,6 +38,13 @@ def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Async
     return create_async_engine(
         url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
     )
+
+
+def _require_sqlite_returning() -> None:
+    if sqlite3.sqlite_version_info < SQLITE_MIN_VERSION:
+        wanted = ".".join(map(str, SQLITE_MIN_VERSION))
+        msg = f"SQLite {sqlite3.sqlite_version} is too old: the shop needs {wanted} (RETURNING)"
+        raise StorageError(msg)
 
 
 def _serialise_sqlite_writers(engine: AsyncEngine) -> None:

@@ -16,7 +16,6 @@ from shop_domain.ports.notifier import Notifier
 from shop_domain.ports.payment_gateway import PaymentGateways
 from shop_domain.ports.unit_of_work import UnitOfWorkFactory
 from shop_domain.ports.vpn_panel import VpnPanel
-
 from shop_domain.services.billing.apply_promo_code import ApplyPromoCode
 from shop_domain.services.billing.confirm_payment import ConfirmPayment
 from shop_domain.services.billing.create_checkout import CreateCheckout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shop_adapters.persistence.engine import session_factory
@@ -19,7 +20,7 @@ from shop_domain.services.billing.apply_promo_code import ApplyPromoCode, ApplyP
 from shop_domain.services.billing.confirm_payment import ConfirmationOutcome, ConfirmPayment
 from shop_domain.services.billing.credit_payment import PaymentCrediting
 from shop_domain.services.core.provisioning_queue import ProvisioningQueue
-from tests.integration.persistence.records import T0, customer, seed_pending_payment
+from tests.integration.persistence.records import T0, customer, seed_pending_payment, subscription
 from tests.unit.fakes import FakeJobQueue, FakeNotifier, FixedClock
 
 
@@ -92,22 +93,29 @@ async def test_50_concurrent_activations_of_a_10_use_code(postgresql_engine: Asy
     assert stored.activations == 10
 
 
+@pytest.mark.parametrize("existing", [False, True], ids=["first-purchase", "renewal"])
 async def test_20_concurrent_renewals_add_up_on_postgresql(
-    postgresql_engine: AsyncEngine,
+    postgresql_engine: AsyncEngine, existing: bool
 ) -> None:
-    await renewal_race(postgresql_engine)
+    await renewal_race(postgresql_engine, existing=existing)
 
 
-async def test_20_concurrent_renewals_add_up_on_sqlite(sqlite_engine: AsyncEngine) -> None:
-    await renewal_race(sqlite_engine)
+@pytest.mark.parametrize("existing", [False, True], ids=["first-purchase", "renewal"])
+async def test_20_concurrent_renewals_add_up_on_sqlite(
+    sqlite_engine: AsyncEngine, existing: bool
+) -> None:
+    await renewal_race(sqlite_engine, existing=existing)
 
 
-async def renewal_race(engine: AsyncEngine) -> None:
-    """Twenty payments of one new customer confirmed at once: no subscription row exists
-    yet, so only the customer-row lock keeps the first purchases from racing."""
+async def renewal_race(engine: AsyncEngine, *, existing: bool) -> None:
+    """Twenty payments of one customer confirmed at once. Without a subscription row yet, only
+    the customer-row lock keeps the first purchases apart; with one, the lock keeps each
+    extension from overwriting another (a lost update would lose 30 paid days)."""
     uow_factory = SqlAlchemyUnitOfWorkFactory(session_factory(engine))
     async with uow_factory() as uow:
         await uow.customers.add(customer(1))
+        if existing:
+            await uow.subscriptions.add(subscription(1, days=30))
         for n in range(20):
             await seed_pending_payment(uow, 1, f"p{n}", with_customer=False)
         await uow.commit()
@@ -117,6 +125,7 @@ async def renewal_race(engine: AsyncEngine) -> None:
     )
     assert {r.outcome for r in results} == {ConfirmationOutcome.CREDITED}
     async with uow_factory() as uow:
-        subscription = await uow.subscriptions.get_by_customer(CustomerId(1))
-    assert subscription is not None
-    assert subscription.expires_at == T0 + timedelta(days=20 * 30)
+        stored = await uow.subscriptions.get_by_customer(CustomerId(1))
+    assert stored is not None
+    start = T0 + timedelta(days=30) if existing else T0
+    assert stored.expires_at == start + timedelta(days=20 * 30)

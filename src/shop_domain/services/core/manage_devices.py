@@ -52,7 +52,9 @@ class ManageDevices:
         limit = subscription.limits.device_limit
         if request.disconnect_token is None:
             return DeviceList(devices, limit)
-        target = next((d for d in devices if device_token(d.hwid) == request.disconnect_token), None)
+        target = next(
+            (d for d in devices if device_token(d.hwid) == request.disconnect_token), None
+        )
         if target is None:  # already gone, or a stale button
             return DeviceList(devices, limit)
         await self._panel.delete_device(ref, target.hwid)

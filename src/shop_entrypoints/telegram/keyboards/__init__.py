@@ -1,0 +1,1 @@
+"""Inline keyboards, built with aiogram's InlineKeyboardBuilder; texts come from Texts."""

@@ -1,0 +1,1 @@
+"""Outer middlewares on the update: log context, throttling, the customer, the channel gate."""
