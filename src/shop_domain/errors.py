@@ -168,6 +168,24 @@ class VpnPanelUserNotFoundError(VpnPanelError):
     code = "vpn_panel_user_not_found"
 
 
+class VpnPanelAuthError(VpnPanelError):
+    """The panel refused the API token (401) or its scopes (403): an operator must act."""
+
+    code = "vpn_panel_auth"
+
+
+class VpnPanelConflictError(VpnPanelError):
+    """The customer's deterministic panel username belongs to another Telegram account."""
+
+    code = "vpn_panel_conflict"
+
+
+class VpnPanelUnsupportedError(VpnPanelError):
+    """The panel speaks an API version this shop cannot drive; start-up stops."""
+
+    code = "vpn_panel_unsupported"
+
+
 class PaymentProviderError(InfrastructureError):
     code = "payment_provider_error"
 
@@ -186,3 +204,24 @@ class DeliveryBlockedError(ShopError):
     """The customer blocked the bot or deleted the chat."""
 
     code = "delivery_blocked"
+
+
+# --- background jobs and broadcasts -------------------------------------------------------
+class JobQueueUnavailableError(InfrastructureError):
+    """The job engine (Redis) refused a job; anything recorded in the database is polled."""
+
+    code = "job_queue_unavailable"
+
+
+class InvalidBroadcastError(ShopError, ValueError):
+    code = "invalid_broadcast"
+
+
+class BroadcastNotFoundError(ShopError):
+    code = "broadcast_not_found"
+
+
+class BroadcastStateError(ShopError):
+    """Confirming a sent broadcast, cancelling a finished one, and the like."""
+
+    code = "broadcast_state"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from shop_domain.model.alerts import AlertKind
 from shop_domain.model.ids import CampaignId, CustomerId, OrderId, PaymentId, PlanId
 from shop_domain.model.money import Money
 
@@ -98,6 +99,31 @@ class OperatorMessageSent:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class BroadcastFinished:
+    """A broadcast ended (completed or cancelled): the final report for the admin who sent it."""
+
+    admin_id: CustomerId
+    broadcast_id: str
+    cancelled: bool
+    total: int
+    sent: int
+    blocked: int
+    failed: int
+    unconfirmed: int
+
+
+@dataclass(frozen=True, slots=True)
+class OperationalAlertRaised:
+    """An operational incident began (panel down, outbox backlog, forged webhooks): one
+    message to the admin log chat. `value` is what was measured, `threshold` the limit."""
+
+    kind: AlertKind
+    subject: str
+    value: int
+    threshold: int
+
+
 ShopEvent = (
     CustomerRegistered
     | TrialStarted
@@ -110,4 +136,6 @@ ShopEvent = (
     | ExpiryReminderDue
     | TrafficLimitReached
     | OperatorMessageSent
+    | BroadcastFinished
+    | OperationalAlertRaised
 )

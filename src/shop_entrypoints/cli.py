@@ -1,4 +1,4 @@
-"""The `shop` command. `shop run` (the bot itself) arrives with the composition root."""
+"""The `shop` command: `shop run` (the bot itself), `shop check-config`, `shop db ...`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import Annotated
 
 import typer
 
+from shop_entrypoints.cli_backup import backup_app
 from shop_entrypoints.cli_database import database_app
+from shop_entrypoints.cli_panel import panel_app
+from shop_entrypoints.cli_run import bot_command, run_command, web_command, worker_command
 from shop_entrypoints.config_report import ConfigReport, check_config
 
 DISTRIBUTION = "remnawave-shop"
@@ -21,6 +24,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # tracebacks with locals could show secrets
 )
 app.add_typer(database_app, name="db")
+app.add_typer(backup_app, name="backup")
+app.add_typer(panel_app, name="panel")
+app.command("run")(run_command)
+app.command("bot")(bot_command)
+app.command("web")(web_command)
+app.command("worker")(worker_command)
 
 
 @app.command("check-config")

@@ -54,7 +54,7 @@ def check_config(env_file: Path | None = None) -> ConfigReport:
         return ConfigReport((SettingLine(GENERAL, "", "SHOP_*", f"unreadable: {exc}", True),))
     lines = []
     for section, name, info in _fields():
-        model: BaseModel = getattr(settings, section) if section else settings
+        model: BaseModel = _section_of(settings, section)
         state = _describe(section, name, info, getattr(model, name))
         default = name not in model.model_fields_set
         lines.append(_line(section, name, f"{state} (default)" if default else state))
@@ -65,7 +65,7 @@ def _report_invalid(raw: dict[str, Any], exc: ValidationError) -> ConfigReport:
     errors: dict[tuple[str, ...], list[str]] = defaultdict(list)
     lines: list[SettingLine] = []
     for error in exc.errors(include_input=False, include_url=False):
-        loc = tuple(str(part) for part in error["loc"])[:2]
+        loc = _locate(tuple(str(part) for part in error["loc"]))
         if error["type"] == "extra_forbidden":
             lines.append(_line(*_split(loc), "unknown setting", problem=True))
         else:
@@ -84,7 +84,9 @@ def _report_invalid(raw: dict[str, Any], exc: ValidationError) -> ConfigReport:
 
 
 def _describe_raw(raw: dict[str, Any], section: str | None, name: str, info: FieldInfo) -> str:
-    scope = raw.get(section, {}) if section else raw
+    scope: Any = raw
+    for part in section.split(".") if section else ():
+        scope = scope.get(part, {}) if isinstance(scope, dict) else {}
     if not isinstance(scope, dict) or name not in scope:
         return _describe(section, name, info, info.get_default(call_default_factory=True)) + (
             " (default)"
@@ -119,14 +121,37 @@ def _message(error_type: str, msg: str) -> str:
     return "invalid: " + msg.removeprefix("Value error, ")
 
 
-def _fields() -> Iterator[tuple[str | None, str, FieldInfo]]:
-    for name, info in Settings.model_fields.items():
-        section = info.annotation
-        if isinstance(section, type) and issubclass(section, BaseModel):
-            for field_name, field_info in section.model_fields.items():
-                yield name, field_name, field_info
+def _fields(
+    model: type[BaseModel] = Settings, path: tuple[str, ...] = ()
+) -> Iterator[tuple[str | None, str, FieldInfo]]:
+    """Every leaf setting; a section is a dotted path (`payments.stripe`) for nested ones."""
+    for name, info in model.model_fields.items():
+        nested = info.annotation
+        if isinstance(nested, type) and issubclass(nested, BaseModel):
+            yield from _fields(nested, (*path, name))
         else:
-            yield None, name, info
+            yield ".".join(path) or None, name, info
+
+
+def _section_of(settings: BaseModel, section: str | None) -> BaseModel:
+    model = settings
+    for part in section.split(".") if section else ():
+        model = getattr(model, part)
+    return model
+
+
+def _locate(loc: tuple[str, ...]) -> tuple[str, ...]:
+    """An error location as (section, name), (name,) or (section,) for a section's own error."""
+    model: type[BaseModel] = Settings
+    path: list[str] = []
+    for part in loc:
+        info = model.model_fields.get(part)
+        nested = None if info is None else info.annotation
+        if not (isinstance(nested, type) and issubclass(nested, BaseModel)):
+            return (".".join(path), part) if path else (part,)
+        path.append(part)
+        model = nested
+    return (".".join(path),)
 
 
 def _split(loc: tuple[str, ...]) -> tuple[str | None, str]:
@@ -134,5 +159,6 @@ def _split(loc: tuple[str, ...]) -> tuple[str | None, str]:
 
 
 def _line(section: str | None, name: str, state: str, problem: bool = False) -> SettingLine:
-    env_var = "SHOP_" + "__".join(part for part in (section, name) if part).upper()
+    parts = (*(section.split(".") if section else ()), name)
+    env_var = "SHOP_" + "__".join(part for part in parts if part).upper()
     return SettingLine(section or GENERAL, name, env_var, state, problem)

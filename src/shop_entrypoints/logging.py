@@ -13,7 +13,7 @@ from structlog.typing import EventDict, Processor, WrappedLogger
 from shop_entrypoints.redaction import MASK, is_secret_key, redact_text
 from shop_entrypoints.settings import LogSettings
 
-_NOISY_LOGGERS = ("aiogram.event", "httpx", "httpcore", "sqlalchemy.engine")
+_NOISY_LOGGERS = ("aiogram.event", "httpx", "httpcore", "sqlalchemy.engine", "taskiq")
 
 
 def redact_secrets(_logger: WrappedLogger, _method: str, event_dict: EventDict) -> EventDict:

@@ -1,1 +1,2 @@
-"""Job queues: in-process for the embedded default (taskiq on Redis for scale-out)."""
+"""Background jobs on taskiq: the broker factory (engine.py), the JobQueue adapter, retries,
+the single-fire schedule sources and the global send budget."""

@@ -9,16 +9,20 @@ provider wraps the injected client in `ProviderHttp`, which:
 - retries, with jittered back-off, only calls marked `idempotent` (reads, and writes that
   carry a provider idempotency key); a create without a key is never retried;
 - returns every other response (2xx and 4xx) for the provider to read its error body.
+
+`read_model()` is the one way a provider's API module reads that response: a 2xx body as its
+pydantic model, anything else as `PaymentProviderError` with the provider's error detail.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Mapping
-from typing import Any, Final
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import Any, Final, TypeVar
 
 import httpx
 import structlog
+from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
     retry_if_exception_type,
@@ -32,6 +36,7 @@ logger = structlog.get_logger(__name__)
 
 DEFAULT_TIMEOUT: Final = httpx.Timeout(15.0, connect=5.0)
 _RETRYABLE_STATUS: Final = frozenset({429, 500, 502, 503, 504})
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 async def open_http_client(timeout_seconds: float = 15.0) -> AsyncIterator[httpx.AsyncClient]:
@@ -117,3 +122,20 @@ def provider_error(provider: str, response: httpx.Response, detail: str) -> Paym
         detail=detail,
     )
     return PaymentProviderError(f"{provider}: HTTP {response.status_code} {detail}")
+
+
+def read_model(
+    provider: str,
+    response: httpx.Response,
+    model: type[_Model],
+    error_detail: Callable[[httpx.Response], str],
+) -> _Model:
+    """A 2xx body as `model`. A refusal raises with `error_detail(response)` (the provider's
+    own error code, read from its error body); a 2xx that does not fit `model`, with
+    "unexpected body"."""
+    if not response.is_success:
+        raise provider_error(provider, response, error_detail(response))
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as error:
+        raise provider_error(provider, response, "unexpected body") from error

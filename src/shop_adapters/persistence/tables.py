@@ -228,6 +228,36 @@ class ProvisioningJobRow(Base):
     __table_args__ = (Index("ix_provisioning_jobs_due", "done_at", "next_attempt_at"),)
 
 
+class BroadcastRow(Base):
+    __tablename__ = "broadcasts"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    text: Mapped[str]
+    media_kind: Mapped[str] = mapped_column(String(16))
+    media_file_id: Mapped[str | None] = mapped_column(String(256))
+    buttons: Mapped[list[Any]]
+    audience: Mapped[str] = mapped_column(String(16))
+    audience_language: Mapped[str | None] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    total: Mapped[int]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+
+class BroadcastDeliveryRow(Base):
+    """One row per recipient: the broadcast's progress, so a crash resumes without duplicates."""
+
+    __tablename__ = "broadcast_deliveries"
+    broadcast_id: Mapped[str] = mapped_column(ForeignKey("broadcasts.id"), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime]
+    __table_args__ = (
+        Index("ix_broadcast_deliveries_status", "broadcast_id", "status", "customer_id"),
+    )
+
+
 def table_of(row: type[Base]) -> Table:
     """The Core table behind a row class, typed for insert/update/select statements."""
     table = row.__table__

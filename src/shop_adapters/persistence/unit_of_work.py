@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shop_adapters.persistence.broadcast_repositories import SqlAlchemyBroadcastRepository
 from shop_adapters.persistence.customer_repositories import (
     SqlAlchemyCampaignRepository,
     SqlAlchemyCustomerRepository,
@@ -46,6 +47,7 @@ class SqlAlchemyUnitOfWork:
         self.provider_events = SqlAlchemyProviderEventRepository(session)
         self.promo_codes = SqlAlchemyPromoCodeRepository(session)
         self.referral_rewards = SqlAlchemyReferralRewardRepository(session)
+        self.broadcasts = SqlAlchemyBroadcastRepository(session)
         return self
 
     async def __aexit__(

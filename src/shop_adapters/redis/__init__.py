@@ -1,0 +1,2 @@
+"""Redis adapters: the shared client, rate limits, FSM storage, cache and locks for
+several shop instances."""

@@ -56,7 +56,11 @@ class Subscription:
         return self.status is SubscriptionStatus.ACTIVE and self.expires_at > now
 
     def days_left(self, now: datetime) -> int:
-        return max(0, (self.expires_at - now).days)
+        """Whole days left, a started day counted: a 3-day trial shows 3 just after it began."""
+        remaining = self.expires_at - now
+        if remaining <= timedelta(0):
+            return 0
+        return -(-remaining // timedelta(days=1))
 
     def extend(
         self,

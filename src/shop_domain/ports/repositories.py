@@ -10,6 +10,13 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from shop_domain.model.broadcasts import (
+    Audience,
+    Broadcast,
+    BroadcastId,
+    DeliveryCounts,
+    DeliveryStatus,
+)
 from shop_domain.model.campaigns import AdCampaign, CampaignStats
 from shop_domain.model.customers import Customer
 from shop_domain.model.ids import (
@@ -162,3 +169,41 @@ class ProvisioningOutbox(Protocol):
     async def get(self, job_id: str) -> ProvisioningJob | None: ...
     async def due(self, now: datetime, limit: int) -> Sequence[ProvisioningJob]: ...
     async def update(self, job: ProvisioningJob) -> None: ...
+
+
+class BroadcastRepository(Protocol):
+    """Broadcasts and one delivery record per recipient (the resumable progress)."""
+
+    async def add(self, broadcast: Broadcast) -> None: ...
+    async def get(self, broadcast_id: BroadcastId) -> Broadcast | None: ...
+    async def update(self, broadcast: Broadcast) -> None: ...
+    async def sending(self, limit: int) -> Sequence[Broadcast]: ...
+
+    async def count_audience(self, audience: Audience, now: datetime) -> int:
+        """Customers the audience matches, minus banned ones and those who blocked the bot."""
+        ...
+
+    async def add_recipients(
+        self, broadcast_id: BroadcastId, audience: Audience, now: datetime
+    ) -> int:
+        """One PENDING delivery per matching customer (count_audience's rule); their number."""
+        ...
+
+    async def claim_next(self, broadcast_id: BroadcastId, now: datetime) -> CustomerId | None:
+        """Move one PENDING delivery to SENDING, skipping rows other workers hold."""
+        ...
+
+    async def record_delivery(
+        self,
+        broadcast_id: BroadcastId,
+        customer_id: CustomerId,
+        status: DeliveryStatus,
+        now: datetime,
+    ) -> None: ...
+
+    async def settle_stale(self, broadcast_id: BroadcastId, cutoff: datetime) -> int:
+        """SENDING deliveries last touched before `cutoff` become UNCONFIRMED (never resent)."""
+        ...
+
+    async def skip_pending(self, broadcast_id: BroadcastId, now: datetime) -> int: ...
+    async def counts(self, broadcast_id: BroadcastId) -> DeliveryCounts: ...

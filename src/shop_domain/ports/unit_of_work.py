@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from shop_domain.ports.repositories import (
+    BroadcastRepository,
     CampaignRepository,
     CustomerRepository,
     OrderRepository,
@@ -52,6 +53,9 @@ class UnitOfWork(Protocol):
 
     @property
     def outbox(self) -> ProvisioningOutbox: ...
+
+    @property
+    def broadcasts(self) -> BroadcastRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

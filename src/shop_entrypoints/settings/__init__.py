@@ -1,6 +1,8 @@
 """The shop's settings: one `Settings` model of nested sections, read by pydantic-settings."""
 
 from shop_entrypoints.settings.business import RateLimitSettings, ReferralSettings, ShopSettings
+from shop_entrypoints.settings.cache import CacheSettings
+from shop_entrypoints.settings.lifecycle import LifecycleSettings
 from shop_entrypoints.settings.panel import PanelSettings
 from shop_entrypoints.settings.root import (
     DEFAULT_ENV_FILE,
@@ -14,7 +16,9 @@ from shop_entrypoints.settings.telegram import TelegramSettings
 
 __all__ = [
     "DEFAULT_ENV_FILE",
+    "CacheSettings",
     "DatabaseSettings",
+    "LifecycleSettings",
     "LogSettings",
     "PanelSettings",
     "RateLimitSettings",

@@ -22,6 +22,10 @@ class PanelSettings(BaseModel):
     api_key: SecretStr | None = None  # Caddy / TinyAuth portal, sent as X-Api-Key
     webhook_secret: SecretStr | None = None  # the panel's WEBHOOK_SECRET_HEADER
     timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    max_connections: int = Field(default=10, ge=1, le=100)
+    retry_attempts: int = Field(default=3, ge=1, le=10)  # idempotent calls only
+    breaker_failure_threshold: int = Field(default=5, ge=1, le=100)
+    breaker_cooldown_seconds: float = Field(default=30.0, ge=0, le=3600)
 
     @field_validator("cookie")
     @classmethod

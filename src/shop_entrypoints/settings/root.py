@@ -13,8 +13,14 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from shop_entrypoints.settings.bot import BotSettings
 from shop_entrypoints.settings.business import RateLimitSettings, ReferralSettings, ShopSettings
+from shop_entrypoints.settings.cache import CacheSettings
+from shop_entrypoints.settings.jobs import JobSettings
+from shop_entrypoints.settings.lifecycle import LifecycleSettings
+from shop_entrypoints.settings.operations import BackupSettings, MonitoringSettings
 from shop_entrypoints.settings.panel import PanelSettings
+from shop_entrypoints.settings.payments import PaymentSettings
 from shop_entrypoints.settings.runtime import LogSettings, WebSettings
 from shop_entrypoints.settings.storage import DatabaseSettings, RedisSettings
 from shop_entrypoints.settings.telegram import TelegramSettings
@@ -40,11 +46,18 @@ class Settings(BaseSettings):
     panel: PanelSettings
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     redis: RedisSettings = Field(default_factory=RedisSettings)
+    cache: CacheSettings = Field(default_factory=CacheSettings)
     web: WebSettings = Field(default_factory=WebSettings)
     log: LogSettings = Field(default_factory=LogSettings)
     shop: ShopSettings = Field(default_factory=ShopSettings)
+    bot: BotSettings = Field(default_factory=BotSettings)
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     referral: ReferralSettings = Field(default_factory=ReferralSettings)
+    payments: PaymentSettings = Field(default_factory=PaymentSettings)
+    lifecycle: LifecycleSettings = Field(default_factory=LifecycleSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
+    monitoring: MonitoringSettings = Field(default_factory=MonitoringSettings)
+    backup: BackupSettings = Field(default_factory=BackupSettings)
     data_dir: Path = Path("./data")
 
     @property

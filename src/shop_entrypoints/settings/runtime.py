@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, IPvAnyNetwork, field_validator
+
+from shop_entrypoints.settings.parsing import comma_separated
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -16,6 +18,13 @@ class WebSettings(BaseModel):
     host: str = "0.0.0.0"  # noqa: S104
     port: int = Field(default=8080, ge=1, le=65535)
     public_url: AnyHttpUrl | None = None  # how payment providers and the panel reach us
+    # Reverse proxies whose X-Forwarded-For is believed; empty: the TCP peer is the client.
+    trusted_proxies: tuple[IPvAnyNetwork, ...] = ()
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        return comma_separated(value)
 
 
 class LogSettings(BaseModel):

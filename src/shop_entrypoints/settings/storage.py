@@ -55,6 +55,13 @@ class RedisSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
 
     url: SecretStr | None = None  # None: FSM state, rate limits and caches stay in memory
+    key_prefix: str = Field(default="shop", pattern=r"^[A-Za-z0-9_.-]{1,32}$")
+    socket_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
+    connect_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
+    health_check_interval_seconds: int = Field(default=30, ge=0, le=3600)  # 0: off
+    max_connections: int = Field(default=50, ge=1, le=10_000)
+    fsm_state_ttl_seconds: int = Field(default=86_400, ge=0)  # 0: kept until the dialog ends
+    fsm_data_ttl_seconds: int = Field(default=86_400, ge=0)  # 0: kept until the dialog ends
 
     @field_validator("url")
     @classmethod

@@ -24,6 +24,9 @@ class TelegramSettings(BaseModel):
     webhook_secret: SecretStr | None = None
     max_concurrent_updates: int = Field(default=100, ge=1, le=10_000)
     default_language: Literal["ru", "en"] = "ru"
+    # The admin log chat (a group or channel the bot may post in) and its forum topic.
+    log_chat_id: int | None = None
+    log_topic_id: int | None = Field(default=None, ge=1)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

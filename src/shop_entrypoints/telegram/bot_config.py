@@ -26,6 +26,11 @@ class BotConfig:
     # Connection guides: platform key ("android", "ios", "windows", "macos", "linux") -> URL.
     guide_links: Mapping[str, str] = field(default_factory=dict)
     checkout_return_url: str | None = None
+    admins_skip_rate_limit: bool = True  # SHOP_RATE_LIMIT__ADMIN_EXEMPT
+
+    @property
+    def rate_limit_exempt_ids(self) -> frozenset[int]:
+        return self.admin_ids if self.admins_skip_rate_limit else frozenset()
 
     def referral_link(self, referral_code: str) -> str:
         return f"https://t.me/{self.bot_username}?start=ref_{referral_code}"

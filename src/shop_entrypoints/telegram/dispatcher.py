@@ -11,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from aiogram import Dispatcher, Router
+from aiogram import BaseMiddleware, Dispatcher, Router
 from aiogram.fsm.storage.base import BaseStorage
 
 from shop_domain.model.customers import Language
 from shop_domain.ports.cache import Cache
 from shop_domain.ports.rate_limiter import RateLimiter
+from shop_domain.services.admin.find_customer import FindCustomer
+from shop_domain.services.admin.get_shop_statistics import GetShopStatistics
+from shop_domain.services.admin.grant_days import GrantDays
+from shop_domain.services.admin.list_panel_squads import ListPanelSquads
+from shop_domain.services.admin.manage_campaigns import ManageCampaigns
+from shop_domain.services.admin.manage_plans import ManagePlans
+from shop_domain.services.admin.manage_promo_codes import ManagePromoCodes
+from shop_domain.services.admin.message_customer import MessageCustomer
+from shop_domain.services.admin.reset_trial import ResetTrial
+from shop_domain.services.admin.set_customer_ban import SetCustomerBan
 from shop_domain.services.billing.apply_promo_code import ApplyPromoCode
+from shop_domain.services.billing.approve_pre_checkout import ApprovePreCheckout
+from shop_domain.services.billing.confirm_bot_payment import ConfirmBotPayment
 from shop_domain.services.billing.create_checkout import CreateCheckout
 from shop_domain.services.billing.list_payment_options import ListPaymentOptions
 from shop_domain.services.billing.list_plans import ListPlans
@@ -30,12 +42,24 @@ from shop_domain.services.core.manage_devices import ManageDevices
 from shop_domain.services.core.register_customer import RegisterCustomer
 from shop_domain.services.core.revoke_subscription_link import RevokeSubscriptionLink
 from shop_domain.services.core.start_trial import StartTrial
+from shop_domain.services.notification.cancel_broadcast import CancelBroadcast
+from shop_domain.services.notification.create_broadcast import CreateBroadcast
+from shop_domain.services.notification.get_broadcast_progress import GetBroadcastProgress
+from shop_domain.services.notification.start_broadcast import StartBroadcast
 from shop_entrypoints.telegram.bot_config import BotConfig
 from shop_entrypoints.telegram.middlewares.channel_gate import ChannelGate, ChannelGateMiddleware
 from shop_entrypoints.telegram.middlewares.customer import CustomerMiddleware
 from shop_entrypoints.telegram.middlewares.log_context import LogContextMiddleware
+from shop_entrypoints.telegram.middlewares.metrics import (
+    PassedThrottleMarker,
+    UpdateMetricsMiddleware,
+    UpdateRecorder,
+)
+from shop_entrypoints.telegram.middlewares.private_chats import PrivateChatsMiddleware
+from shop_entrypoints.telegram.middlewares.terms_gate import TermsGateMiddleware
 from shop_entrypoints.telegram.middlewares.throttling import ThrottlingMiddleware
 from shop_entrypoints.telegram.routers import (
+    admin,
     catalog,
     checkout,
     devices,
@@ -46,6 +70,7 @@ from shop_entrypoints.telegram.routers import (
     my_subscription,
     promo,
     referral,
+    stars_payments,
     start,
     subscription_link,
     trial,
@@ -64,11 +89,29 @@ USE_CASES: Mapping[str, type] = {
     "price_plan": PricePlan,
     "list_payment_options": ListPaymentOptions,
     "create_checkout": CreateCheckout,
+    "approve_pre_checkout": ApprovePreCheckout,
+    "confirm_bot_payment": ConfirmBotPayment,
     "apply_promo_code": ApplyPromoCode,
     "get_referral_summary": GetReferralSummary,
     "change_language": ChangeLanguage,
+    # The admin bot (routers/admin), for `telegram.admin_ids` only.
+    "get_shop_statistics": GetShopStatistics,
+    "find_customer": FindCustomer,
+    "grant_days": GrantDays,
+    "set_customer_ban": SetCustomerBan,
+    "reset_trial": ResetTrial,
+    "message_customer": MessageCustomer,
+    "manage_plans": ManagePlans,
+    "list_panel_squads": ListPanelSquads,
+    "manage_promo_codes": ManagePromoCodes,
+    "manage_campaigns": ManageCampaigns,
+    "create_broadcast": CreateBroadcast,
+    "start_broadcast": StartBroadcast,
+    "cancel_broadcast": CancelBroadcast,
+    "get_broadcast_progress": GetBroadcastProgress,
 }
 FEATURE_ROUTERS: tuple[ModuleType, ...] = (
+    stars_payments,  # first: a payment service message must never reach another handler
     start,
     menu,
     trial,
@@ -80,6 +123,7 @@ FEATURE_ROUTERS: tuple[ModuleType, ...] = (
     promo,
     referral,
     language,
+    admin,  # after the customer's routers: /start and /menu win over an open admin question
 )
 
 
@@ -105,7 +149,7 @@ def _adopt(dispatcher: Dispatcher, routers: Sequence[Router]) -> None:
     dispatcher.include_routers(*routers)
 
 
-def build_dispatcher(
+def build_dispatcher(  # noqa: PLR0913 - keyword-only, each one a collaborator
     *,
     storage: BaseStorage,
     rate_limiter: RateLimiter,
@@ -114,6 +158,8 @@ def build_dispatcher(
     use_cases: Mapping[str, object],
     cache: Cache | None = None,
     payment_routers: Sequence[Router] = (),
+    outer_middlewares: Sequence[BaseMiddleware] = (),
+    update_metrics: UpdateRecorder | None = None,
 ) -> Dispatcher:
     """`cache` is required with a required channel; `payment_routers` is the hook for the
     payments work (pre_checkout_query, successful_payment), included before the fallback."""
@@ -126,16 +172,27 @@ def build_dispatcher(
             Language.from_telegram(language_code, config.default_language), "throttled"
         )
 
+    for middleware in outer_middlewares:  # the runner's in-flight tracking goes first
+        dispatcher.update.outer_middleware(middleware)
+    if update_metrics is not None:  # outside the throttle, so throttled updates count too
+        dispatcher.update.outer_middleware(UpdateMetricsMiddleware(update_metrics))
     dispatcher.update.outer_middleware(LogContextMiddleware())
     dispatcher.update.outer_middleware(
-        ThrottlingMiddleware(rate_limiter, config.admin_ids, throttle_notice)
+        PrivateChatsMiddleware(texts, config.default_language, config.admin_ids)
     )
+    dispatcher.update.outer_middleware(
+        ThrottlingMiddleware(rate_limiter, config.rate_limit_exempt_ids, throttle_notice)
+    )
+    if update_metrics is not None:
+        dispatcher.update.outer_middleware(PassedThrottleMarker())
     dispatcher.update.outer_middleware(CustomerMiddleware(register_customer, texts))
     if config.required_channel_id is not None:
         if cache is None:
             raise ValueError("a required channel needs a cache for membership checks")
         gate = ChannelGate(cache, config.required_channel_id, config.channel_check_ttl_seconds)
         dispatcher.update.outer_middleware(ChannelGateMiddleware(gate, config, texts))
+    if config.require_terms:
+        dispatcher.update.outer_middleware(TermsGateMiddleware(config, texts))
     feature_routers = [module.router for module in FEATURE_ROUTERS]
     _adopt(dispatcher, [errors.router, *feature_routers, *payment_routers, fallback.router])
     return dispatcher

@@ -36,9 +36,20 @@ def _details(
         lines.append(texts.get(lang, "sub-traffic-unlimited", used=format_traffic(used)))
     elif limit:
         lines.append(texts.get(lang, "sub-traffic-limit", limit=format_traffic(limit)))
-    if subscription.limits.device_limit:
-        lines.append(texts.get(lang, "sub-devices", count=subscription.limits.device_limit))
+    lines.extend(_devices_line(overview, subscription, texts, lang))
     return lines
+
+
+def _devices_line(
+    overview: SubscriptionOverview, subscription: Subscription, texts: Texts, lang: Language
+) -> list[str]:
+    """`Devices: 2 of 3` when the panel said how many are connected, else the limit alone."""
+    limit, connected = subscription.limits.device_limit, overview.connected_devices
+    if connected is not None and limit:
+        return [texts.get(lang, "sub-devices-connected", count=connected, limit=limit)]
+    if connected is not None:
+        return [texts.get(lang, "sub-devices-connected-unlimited", count=connected)]
+    return [texts.get(lang, "sub-devices", count=limit)] if limit else []
 
 
 def overview_text(overview: SubscriptionOverview, texts: Texts, lang: Language) -> str:

@@ -25,6 +25,8 @@ def build_web_app(
 ) -> web.Application:
     app = web.Application(middlewares=[metrics.middleware], client_max_size=1024**2)
     app.router.add_post(PAYMENTS_PATH, payments.on_payment_notification)
+    # GET: Robokassa's ResultURL may use it, and PayPal returns the approving customer here.
+    app.router.add_get(PAYMENTS_PATH, payments.on_payment_notification)
     app.router.add_post(PANEL_PATH, panel.on_panel_event)
     app.router.add_get("/health", health.on_health)
     app.router.add_get("/ready", health.on_ready)

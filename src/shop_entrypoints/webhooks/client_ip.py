@@ -11,7 +11,7 @@ IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class ClientIpResolver:
-    def __init__(self, trusted_proxies: Sequence[str] = ()) -> None:
+    def __init__(self, trusted_proxies: Sequence[str | IpNetwork] = ()) -> None:
         self._trusted = tuple(ipaddress.ip_network(cidr, strict=False) for cidr in trusted_proxies)
 
     def _is_trusted(self, address: str) -> bool:

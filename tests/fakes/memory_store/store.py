@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from shop_domain.model.broadcasts import Broadcast, BroadcastId, DeliveryStatus
 from shop_domain.model.campaigns import AdCampaign
 from shop_domain.model.customers import Customer
 from shop_domain.model.ids import (
@@ -26,6 +28,12 @@ from shop_domain.model.referrals import ReferralReward
 from shop_domain.model.subscriptions import Subscription
 
 
+@dataclass(frozen=True, slots=True)
+class DeliveryRecord:
+    status: DeliveryStatus
+    updated_at: datetime
+
+
 @dataclass
 class MemoryState:
     customers: dict[CustomerId, Customer] = field(default_factory=dict)
@@ -39,6 +47,8 @@ class MemoryState:
     rewards: dict[PaymentId, ReferralReward] = field(default_factory=dict)
     campaigns: dict[CampaignId, AdCampaign] = field(default_factory=dict)
     outbox: dict[str, ProvisioningJob] = field(default_factory=dict)
+    broadcasts: dict[BroadcastId, Broadcast] = field(default_factory=dict)
+    deliveries: dict[tuple[BroadcastId, CustomerId], DeliveryRecord] = field(default_factory=dict)
 
     def snapshot(self) -> MemoryState:
         return MemoryState(**{name: dict(value) for name, value in vars(self).items()})

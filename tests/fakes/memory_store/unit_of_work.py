@@ -3,6 +3,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
+from tests.fakes.memory_store.broadcasts import MemoryBroadcastRepository
 from tests.fakes.memory_store.customers import (
     MemoryCampaignRepository,
     MemoryCustomerRepository,
@@ -45,6 +46,7 @@ class MemoryUnitOfWork:
         self.provider_events = MemoryProviderEventRepository(state)
         self.promo_codes = MemoryPromoCodeRepository(state)
         self.referral_rewards = MemoryReferralRewardRepository(state)
+        self.broadcasts = MemoryBroadcastRepository(state)
 
     async def __aenter__(self) -> Self:
         await self._store.lock.acquire()

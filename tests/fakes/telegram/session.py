@@ -29,6 +29,7 @@ from aiogram.methods import (
 )
 from aiogram.methods.base import TelegramType
 
+from tests.fakes.telegram.chat_members import member_fields
 from tests.fakes.telegram.replies import StoredMessage, edit_error, message_json
 
 BOT_USER: Mapping[str, Any] = {
@@ -121,7 +122,7 @@ class FakeTelegramSession(BaseSession):
         if isinstance(method, GetChatMember):
             status = self.chat_member_status.get((int(method.chat_id), method.user_id), "member")
             user = {"id": method.user_id, "is_bot": False, "first_name": "User"}
-            return {"status": status, "user": user}
+            return {"status": status, "user": user, **member_fields(status)}
         if isinstance(method, SendMessage | SendPhoto | SendInvoice):
             message_id = next(self._message_ids)
         elif isinstance(method, EditMessageText | EditMessageCaption):

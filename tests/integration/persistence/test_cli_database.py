@@ -13,7 +13,7 @@ def test_shop_db_commands_walk_a_real_sqlite_file(tmp_path: Path) -> None:
     assert "no revision" in empty.output
     up = runner.invoke(app, ["db", "upgrade", "--database-url", url])
     assert up.exit_code == 0, up.output
-    assert "is at 0002" in up.output
+    assert "is at 0003" in up.output  # the head revision
     down = runner.invoke(app, ["db", "downgrade", "0001", "--database-url", url])
     assert "is at 0001" in down.output
 

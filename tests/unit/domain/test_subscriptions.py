@@ -91,8 +91,12 @@ def test_disable_and_enable() -> None:
 def test_activity_and_days_left() -> None:
     active = subscription(NOW + timedelta(days=2, hours=3))
     assert active.is_active_at(NOW)
-    assert active.days_left(NOW) == 2
+    assert active.days_left(NOW) == 3  # a started day counts
+    assert subscription(NOW + timedelta(days=3) - timedelta(seconds=1)).days_left(NOW) == 3
+    assert subscription(NOW + timedelta(days=3)).days_left(NOW) == 3
+    assert subscription(NOW + timedelta(minutes=5)).days_left(NOW) == 1
     assert subscription(NOW - timedelta(days=1)).days_left(NOW) == 0
+    assert subscription(NOW).days_left(NOW) == 0
     assert not subscription(NOW + timedelta(days=1), SubscriptionStatus.LIMITED).is_active_at(NOW)
 
 

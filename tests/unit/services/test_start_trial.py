@@ -27,7 +27,7 @@ async def test_trial_grants_its_own_duration_and_limits(shop: Shop) -> None:
     panel_user = next(iter(shop.panel.users.values()))
     assert panel_user.limits == shop.policy.trial.limits
     assert shop.notifier.of_type(TrialStarted)
-    assert shop.notifier.of_type(SubscriptionReady)
+    assert not shop.notifier.of_type(SubscriptionReady)  # the trial screen shows the link
 
 
 async def test_trial_only_once(shop: Shop) -> None:
@@ -80,3 +80,6 @@ async def test_trial_with_panel_down_is_kept_and_provisioned_later(shop: Shop) -
     retried = await shop.retry_provisioning.execute()
     assert (retried.attempted, retried.succeeded) == (1, 1)
     assert len(shop.panel.users) == 1
+    [ready] = shop.notifier.of_type(SubscriptionReady)  # the link arrives once it exists
+    assert isinstance(ready, SubscriptionReady)
+    assert ready.subscription_url == next(iter(shop.panel.users.values())).subscription_url

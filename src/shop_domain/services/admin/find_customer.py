@@ -12,6 +12,7 @@ from shop_domain.model.subscriptions import Subscription
 from shop_domain.ports.unit_of_work import UnitOfWorkFactory
 
 RECENT_PAYMENTS = 10
+MAX_TELEGRAM_ID = 2**63 - 1  # a BIGINT column
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +31,14 @@ class FindCustomer:
     async def execute(self, query: str) -> CustomerCard:
         """`query` is a Telegram id (digits) or a username (with or without @)."""
         wanted = query.strip()
+        username = wanted.removeprefix("@")
         async with self._uow_factory() as uow:
             if wanted.isdigit():
-                customer = await uow.customers.get(CustomerId(int(wanted)))
+                number = int(wanted)
+                found = number <= MAX_TELEGRAM_ID
+                customer = await uow.customers.get(CustomerId(number)) if found else None
             else:
-                customer = await uow.customers.get_by_username(wanted) if wanted else None
+                customer = await uow.customers.get_by_username(username) if username else None
             if customer is None:
                 raise CustomerNotFoundError(wanted)
             return CustomerCard(

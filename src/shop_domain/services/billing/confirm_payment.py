@@ -134,6 +134,11 @@ class ConfirmPayment:
         order = await uow.orders.get(payment.order_id)
         if order is None:  # pragma: no cover - the foreign key forbids it
             raise OrderNotFoundError(payment.order_id)
+        if payment.provider_payment_id is None and notification.provider_payment_id is not None:
+            # Telegram Stars learns its charge id only now, and refunds need it.
+            await uow.payments.attach_checkout(
+                payment.id, notification.provider_payment_id, payment.checkout_url
+            )
         received = notification.amount
         if received is None or not order.matches(received):
             held = await uow.payments.transition(payment.id, PaymentStatus.HELD, now)

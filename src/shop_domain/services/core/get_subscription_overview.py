@@ -1,7 +1,10 @@
-""" "My subscription": what the customer has, with live usage from the panel when asked."""
+""" "My subscription": what the customer has, with live usage from the panel when asked:
+traffic and status from the panel user, and how many devices are connected (both asked at
+once). A device list the panel cannot give only leaves the device count out."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +27,7 @@ class SubscriptionOverview:
     now: datetime
     panel_user: PanelUser | None = None
     panel_reachable: bool = True
+    connected_devices: int | None = None  # None: not asked, or the panel could not say
 
     @property
     def is_active(self) -> bool:
@@ -59,9 +63,18 @@ class GetSubscriptionOverview:
         overview = SubscriptionOverview(customer, subscription, self._clock.now())
         if not with_usage or subscription is None or subscription.panel_user_ref is None:
             return overview
-        try:
-            panel_user = await self._panel.get_user(subscription.panel_user_ref)
-        except VpnPanelError as error:
-            logger.warning("panel_usage_unavailable", extra={"error_code": error.code})
+        ref = subscription.panel_user_ref
+        panel_user, devices = await asyncio.gather(
+            self._panel.get_user(ref), self._panel.list_devices(ref), return_exceptions=True
+        )
+        if isinstance(panel_user, VpnPanelError):
+            logger.warning("panel_usage_unavailable", extra={"error_code": panel_user.code})
             return SubscriptionOverview(customer, subscription, overview.now, None, False)
-        return SubscriptionOverview(customer, subscription, overview.now, panel_user, True)
+        if isinstance(panel_user, BaseException):
+            raise panel_user
+        if isinstance(devices, VpnPanelError):
+            logger.warning("panel_devices_unavailable", extra={"error_code": devices.code})
+        elif isinstance(devices, BaseException):
+            raise devices
+        count = None if isinstance(devices, BaseException) else len(devices)
+        return SubscriptionOverview(customer, subscription, overview.now, panel_user, True, count)

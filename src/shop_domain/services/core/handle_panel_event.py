@@ -3,7 +3,9 @@
 Webhooks arrive at least once and in any order, so each is deduplicated in the inbox and
 state events are not applied from their payload: the panel user is read back and the
 subscription's status is synced from what the panel says now. A newer state therefore
-always wins, whatever order the events came in.
+always wins, whatever order the events came in. The inbox row is written in the same
+transaction as the effect (reminders carry their own once-only key), so an event that failed
+half-way is not mistaken for a duplicate when the panel retries it.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ _SYNCED = frozenset(
 )
 
 
+_REMINDING = frozenset({PanelEventKind.EXPIRATION_WARNING, PanelEventKind.EXPIRED})
+
+
 class PanelEventOutcome(enum.StrEnum):
     APPLIED = "applied"
     DUPLICATE = "duplicate"
@@ -75,42 +80,55 @@ class HandlePanelEvent:
 
     async def execute(self, event: PanelEvent, body: bytes) -> PanelEventOutcome:
         async with self._uow_factory() as uow:
-            stored = ProviderEvent(PANEL_SOURCE, event.dedupe_key, self._clock.now(), body, True)
-            if not await uow.provider_events.record(stored):
-                return PanelEventOutcome.DUPLICATE
             subscription = await _subscription_of(uow, event.user)
-            outcome = EventOutcome.IGNORED if subscription is None else EventOutcome.RECEIVED
-            await uow.provider_events.set_outcome(PANEL_SOURCE, event.dedupe_key, outcome, None)
-            await uow.commit()
         if subscription is None:
+            if not await self._record(event, body, EventOutcome.IGNORED):
+                return PanelEventOutcome.DUPLICATE
             known = event.user is None or event.kind is PanelEventKind.OTHER
             return PanelEventOutcome.IGNORED if known else PanelEventOutcome.UNKNOWN_USER
         logger.info(
             "panel_event", extra={"event": event.name, "customer_id": subscription.customer_id}
         )
-        if event.kind is PanelEventKind.EXPIRATION_WARNING and event.hours_relative is not None:
-            await self._reminders.send_once(subscription, event.hours_relative)
-            return PanelEventOutcome.APPLIED
-        if event.kind is PanelEventKind.EXPIRED and event.hours_relative:
-            await self._reminders.send_once(subscription, event.hours_relative)
+        hours = event.hours_relative if event.kind in _REMINDING else None
+        reminded = hours is not None
+        if hours is not None:  # deduplicated under its own key: a re-delivery sends nothing
+            await self._reminders.send_once(subscription, hours)
         if event.kind in _SYNCED and event.user is not None:
-            await self._sync(subscription, event.user)
-            return PanelEventOutcome.APPLIED
-        return PanelEventOutcome.IGNORED
+            return await self._sync(subscription, event, event.user, body)
+        outcome = EventOutcome.RECEIVED if reminded else EventOutcome.IGNORED
+        if not await self._record(event, body, outcome):
+            return PanelEventOutcome.DUPLICATE
+        return PanelEventOutcome.APPLIED if reminded else PanelEventOutcome.IGNORED
 
-    async def _sync(self, known: Subscription, reported: PanelUser) -> None:
+    async def _record(self, event: PanelEvent, body: bytes, outcome: EventOutcome) -> bool:
+        async with self._uow_factory() as uow:
+            if not await uow.provider_events.record(self._stored(event, body, outcome)):
+                return False
+            await uow.commit()
+        return True
+
+    def _stored(self, event: PanelEvent, body: bytes, outcome: EventOutcome) -> ProviderEvent:
+        return ProviderEvent(PANEL_SOURCE, event.dedupe_key, self._clock.now(), body, True, outcome)
+
+    async def _sync(
+        self, known: Subscription, event: PanelEvent, reported: PanelUser, body: bytes
+    ) -> PanelEventOutcome:
+        """Status and link from the panel's current view; the inbox row is written in the same
+        transaction, so a failure leaves the event unrecorded and the panel's retry redoes it."""
         try:
             current = await self._panel.get_user(reported.ref)
         except VpnPanelError:
             current = reported  # the panel is unreachable: the signed payload is our best view
-        if current is None:
-            return
-        status = current.status.subscription_status
         now = self._clock.now()
         async with self._uow_factory() as uow:
+            outcome = EventOutcome.RECEIVED if current is not None else EventOutcome.IGNORED
+            if not await uow.provider_events.record(self._stored(event, body, outcome)):
+                return PanelEventOutcome.DUPLICATE
             subscription = await uow.subscriptions.lock_by_customer(known.customer_id)
-            if subscription is None:  # pragma: no cover - subscriptions are never deleted
-                return
+            if current is None or subscription is None:  # deleted on the panel meanwhile
+                await uow.commit()
+                return PanelEventOutcome.IGNORED
+            status = current.status.subscription_status
             drifted = _lost_paid_access(subscription, current, now)
             synced = subscription.linked_to_panel(current.ref, current.subscription_url)
             if not drifted:
@@ -124,8 +142,10 @@ class HandlePanelEvent:
         if job_id is not None:
             logger.warning("panel_state_drift", extra={"customer_id": known.customer_id})
             await self._provisioning.submit(job_id)
-        if status is SubscriptionStatus.LIMITED and known.status is not SubscriptionStatus.LIMITED:
+        limited_now = synced.status is SubscriptionStatus.LIMITED
+        if limited_now and subscription.status is not SubscriptionStatus.LIMITED:
             await self._notifier.notify(TrafficLimitReached(known.customer_id))
+        return PanelEventOutcome.APPLIED
 
 
 def _lost_paid_access(subscription: Subscription, user: PanelUser, now: datetime) -> bool:

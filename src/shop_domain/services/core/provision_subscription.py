@@ -50,7 +50,9 @@ class ProvisionSubscription:
         self._clock = clock
         self._notifier = notifier
 
-    async def execute(self, job_id: str) -> ProvisioningOutcome:
+    async def execute(self, job_id: str, *, announce: bool = True) -> ProvisioningOutcome:
+        """Push the job's subscription to the panel. `announce=False` when the caller shows
+        the link itself (the trial screen), so the customer does not get it twice."""
         async with self._uow_factory() as uow:
             job = await uow.outbox.get(job_id)
             if job is None or job.is_done:
@@ -64,7 +66,7 @@ class ProvisionSubscription:
             await self._record_failure(job, error)
             return ProvisioningOutcome(False, subscription, error.code)
         linked = await self._record_success(job, panel_user)
-        if job.reason in _ANNOUNCED and linked.subscription_url:
+        if announce and job.reason in _ANNOUNCED and linked.subscription_url:
             await self._notifier.notify(
                 SubscriptionReady(
                     linked.customer_id, linked.subscription_url, linked.expires_at, job.payment_id

@@ -1,5 +1,9 @@
 """/start: register a new customer (with referral, campaign or promo deep link) or greet a
-returning one with a single read."""
+returning one with a single read.
+
+With a `lookup`, that read happens outside any unit of work (one statement, no transaction);
+only a new customer or a changed profile opens one, and reads again inside it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from shop_domain.model.customers import Customer, Language, new_referral_code
 from shop_domain.model.deep_links import DeepLink, DeepLinkKind
 from shop_domain.model.ids import CampaignId, CustomerId
 from shop_domain.ports.clock import Clock
+from shop_domain.ports.customer_lookup import CustomerLookup
 from shop_domain.ports.notifier import Notifier
 from shop_domain.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from shop_domain.services.billing.apply_promo_code import (
@@ -48,27 +53,23 @@ class RegisterCustomer:
         notifier: Notifier,
         apply_promo_code: ApplyPromoCode,
         default_language: Language = Language.RU,
+        lookup: CustomerLookup | None = None,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
         self._notifier = notifier
         self._apply_promo_code = apply_promo_code
         self._default_language = default_language
+        self._lookup = lookup
 
     async def execute(self, request: RegisterCustomerRequest) -> RegisterCustomerResult:
         link = DeepLink.parse(request.start_payload)
         customer_id = CustomerId(request.telegram_id)
-        async with self._uow_factory() as uow:
-            customer = await uow.customers.get(customer_id)
-            is_new = False
-            if customer is None:
-                customer, is_new = await self._new_customer(uow, request, link)
-            elif _profile_changed(customer, request):
-                customer = replace(
-                    customer, username=request.username, first_name=request.first_name
-                )
-                await uow.customers.update(customer)
-                await uow.commit()
+        known = None if self._lookup is None else await self._lookup.get(customer_id)
+        if known is not None and not _profile_changed(known, request):
+            customer, is_new = known, False
+        else:
+            customer, is_new = await self._load_or_add(request, link)
         if is_new:
             logger.info("customer_registered", extra={"customer_id": customer_id})
             await self._notifier.notify(
@@ -80,6 +81,22 @@ class RegisterCustomer:
         if link is not None and link.kind is DeepLinkKind.PROMO:
             result = await self._redeem(result, link.value)
         return result
+
+    async def _load_or_add(
+        self, request: RegisterCustomerRequest, link: DeepLink | None
+    ) -> tuple[Customer, bool]:
+        async with self._uow_factory() as uow:
+            customer = await uow.customers.get(CustomerId(request.telegram_id))
+            is_new = False
+            if customer is None:
+                customer, is_new = await self._new_customer(uow, request, link)
+            elif _profile_changed(customer, request):
+                customer = replace(
+                    customer, username=request.username, first_name=request.first_name
+                )
+                await uow.customers.update(customer)
+                await uow.commit()
+        return customer, is_new
 
     async def _new_customer(
         self, uow: UnitOfWork, request: RegisterCustomerRequest, link: DeepLink | None

@@ -85,5 +85,6 @@ class StartTrial:
                 raise TrialAlreadyUsedError(str(customer_id)) from None  # a double tap
         logger.info("trial_started", extra={"customer_id": customer_id})
         await self._notifier.notify(TrialStarted(customer_id, subscription.expires_at))
-        outcome = await self._provision.execute(job_id)
+        # The trial screen shows the link; a later retry of a failed push announces it.
+        outcome = await self._provision.execute(job_id, announce=False)
         return StartTrialResult(outcome.subscription or subscription, outcome.succeeded)

@@ -16,13 +16,34 @@ from shop_entrypoints.telegram.callbacks import (
 )
 from shop_entrypoints.telegram.texts import Texts
 
-LANGUAGE_NAMES = {Language.RU: "🇷🇺 Русский", Language.EN: "🇬🇧 English"}
+# Each language is named in itself, the same in both catalogues: `language-name-<code>`.
+LANGUAGE_NAMES = {language: f"language-name-{language.value}" for language in Language}
+MAX_CACHED_MENUS = 64
+# The main menu is the same for every customer of one language and trial eligibility, and
+# building it (aiogram deep-copies the builder's rows) is most of a menu tap's CPU time.
+# Keyed by the identity of the (immutable) texts and config, which each entry keeps alive.
+_menus: dict[tuple[int, int, str, bool], tuple[Texts, BotConfig, InlineKeyboardMarkup]] = {}
 
 
 def main_menu(texts: Texts, customer: Customer, config: BotConfig) -> InlineKeyboardMarkup:
-    lang = customer.language
+    """Shared between customers: callers send it and never change it."""
+    show_trial = config.trial_enabled and customer.may_start_trial
+    key = (id(texts), id(config), customer.language, show_trial)
+    cached = _menus.get(key)
+    if cached is not None and cached[0] is texts and cached[1] is config:
+        return cached[2]
+    markup = _build_main_menu(texts, customer.language, show_trial, config)
+    if len(_menus) >= MAX_CACHED_MENUS:
+        _menus.clear()
+    _menus[key] = (texts, config, markup)
+    return markup
+
+
+def _build_main_menu(
+    texts: Texts, lang: str, show_trial: bool, config: BotConfig
+) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    if config.trial_enabled and customer.may_start_trial:
+    if show_trial:
         builder.button(
             text=texts.get(lang, "btn-trial", days=config.trial_days),
             callback_data=MenuCallback(screen=Screen.TRIAL),
@@ -43,7 +64,7 @@ def main_menu(texts: Texts, customer: Customer, config: BotConfig) -> InlineKeyb
     for message_id, url in links:
         if url:
             builder.button(text=texts.get(lang, message_id), url=url)
-    top = 1 if config.trial_enabled and customer.may_start_trial else 0
+    top = 1 if show_trial else 0
     link_count = sum(1 for _, url in links if url)
     builder.adjust(*([1] * top), 1, 1, 2, 1, *([link_count] if link_count else []))
     return builder.as_markup()
@@ -75,7 +96,8 @@ def channel_keyboard(texts: Texts, lang: str, channel_url: str | None) -> Inline
 
 def language_keyboard(texts: Texts, lang: str) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for language, name in LANGUAGE_NAMES.items():
+    for language, name_id in LANGUAGE_NAMES.items():
+        name = texts.get(lang, name_id)
         builder.button(text=name, callback_data=LanguageCallback(language=language))
     builder.button(text=texts.get(lang, "btn-back"), callback_data=MenuCallback(screen=Screen.MAIN))
     builder.adjust(2, 1)

@@ -20,6 +20,7 @@ from shop_entrypoints.telegram.bot_config import BotConfig
 from shop_entrypoints.telegram.callbacks import ChannelCheckCallback
 from shop_entrypoints.telegram.keyboards.menu import channel_keyboard
 from shop_entrypoints.telegram.middlewares.log_context import Handler
+from shop_entrypoints.telegram.middlewares.payment_updates import is_payment_update
 from shop_entrypoints.telegram.texts import Texts
 
 logger = structlog.get_logger(__name__)
@@ -67,6 +68,7 @@ class ChannelGateMiddleware(BaseMiddleware):
             or user is None
             or self._config.is_admin(user.id)
             or (event.message is None and event.callback_query is None)
+            or is_payment_update(event)  # a paid customer is credited, member or not
         ):
             return await handler(event, data)
         check = event.callback_query is not None and event.callback_query.data == CHECK_DATA

@@ -17,6 +17,7 @@ from shop_domain.services.core.register_customer import (
     RegisterCustomerRequest,
 )
 from shop_entrypoints.telegram.middlewares.log_context import Handler
+from shop_entrypoints.telegram.middlewares.payment_updates import is_payment_update
 from shop_entrypoints.telegram.texts import Texts
 
 
@@ -52,7 +53,7 @@ class CustomerMiddleware(BaseMiddleware):
         customer = registration.customer
         data["customer"] = customer
         data["registration"] = registration
-        if not customer.is_banned:
+        if not customer.is_banned or is_payment_update(event):  # the domain refuses it there
             return await handler(event, data)
         text = self._texts.get(customer.language, "banned")
         if event.callback_query is not None:

@@ -13,6 +13,7 @@ from aiogram.types import TelegramObject, Update, User
 
 from shop_domain.ports.rate_limiter import RateLimiter
 from shop_entrypoints.telegram.middlewares.log_context import Handler
+from shop_entrypoints.telegram.middlewares.payment_updates import is_payment_update
 
 logger = structlog.get_logger(__name__)
 
@@ -30,7 +31,12 @@ class ThrottlingMiddleware(BaseMiddleware):
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
-        if user is None or user.id in self._admin_ids or not isinstance(event, Update):
+        if (
+            user is None
+            or user.id in self._admin_ids
+            or not isinstance(event, Update)
+            or is_payment_update(event)  # money is moving: never dropped
+        ):
             return await handler(event, data)
         decision = await self._rate_limiter.hit(f"user:{user.id}")
         if decision.allowed:

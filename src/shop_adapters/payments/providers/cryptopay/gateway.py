@@ -18,6 +18,7 @@ from typing import Final, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from shop_adapters.payments.gateway_identity import GatewayIdentity
 from shop_adapters.payments.http import ProviderHttp, provider_error
 from shop_adapters.payments.inbound import malformed_guard, require_header
 from shop_adapters.payments.money_codecs import from_decimal_string, to_decimal_string
@@ -56,26 +57,21 @@ _STATUS_KINDS: Final = {
 _Response = TypeVar("_Response", bound=BaseModel)
 
 
-class CryptoPayGateway:
+class CryptoPayGateway(GatewayIdentity):
     def __init__(self, client: httpx.AsyncClient, config: CryptoPayConfig) -> None:
         self._config = config
         self._http = ProviderHttp(client, "cryptopay")
         self._auth = {"Crypto-Pay-API-Token": config.token}
         self._webhook_key = hashlib.sha256(config.token.encode()).digest()
-        self._capabilities = GatewayCapabilities(
-            checkout_kind=CheckoutKind.TELEGRAM_LINK,
-            confirmation=ConfirmationKind.WEBHOOK_SIGNED,
-            currencies=config.currencies,
-            refund=RefundSupport.MANUAL,
+        super().__init__(
+            "cryptopay",
+            GatewayCapabilities(
+                checkout_kind=CheckoutKind.TELEGRAM_LINK,
+                confirmation=ConfirmationKind.WEBHOOK_SIGNED,
+                currencies=config.currencies,
+                refund=RefundSupport.MANUAL,
+            ),
         )
-
-    @property
-    def name(self) -> str:
-        return "cryptopay"
-
-    @property
-    def capabilities(self) -> GatewayCapabilities:
-        return self._capabilities
 
     async def create_checkout(self, request: CheckoutRequest) -> Checkout:
         price = request.order.price

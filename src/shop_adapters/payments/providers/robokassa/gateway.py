@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from shop_adapters.payments.gateway_identity import GatewayIdentity
 from shop_adapters.payments.http import ProviderHttp, provider_error
 from shop_adapters.payments.ip_allowlist import IpAllowList
 from shop_adapters.payments.money_codecs import from_decimal_string, to_decimal_string
@@ -48,25 +49,20 @@ from shop_domain.ports.payment_gateway import (
 _DESCRIPTION_MAX: Final = 100
 
 
-class RobokassaGateway:
+class RobokassaGateway(GatewayIdentity):
     def __init__(self, client: httpx.AsyncClient, config: RobokassaConfig) -> None:
         self._config = config
         self._http = ProviderHttp(client, PROVIDER)
         self._senders = IpAllowList(config.allowed_ips)
-        self._capabilities = GatewayCapabilities(
-            checkout_kind=CheckoutKind.REDIRECT_URL,
-            confirmation=ConfirmationKind.WEBHOOK_SIGNED,
-            currencies=frozenset({"RUB"}),
-            refund=RefundSupport.MANUAL,
+        super().__init__(
+            PROVIDER,
+            GatewayCapabilities(
+                checkout_kind=CheckoutKind.REDIRECT_URL,
+                confirmation=ConfirmationKind.WEBHOOK_SIGNED,
+                currencies=frozenset({"RUB"}),
+                refund=RefundSupport.MANUAL,
+            ),
         )
-
-    @property
-    def name(self) -> str:
-        return PROVIDER
-
-    @property
-    def capabilities(self) -> GatewayCapabilities:
-        return self._capabilities
 
     async def create_checkout(self, request: CheckoutRequest) -> Checkout:
         price = request.order.price

@@ -8,7 +8,7 @@ from typing import TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from shop_adapters.payments.http import ProviderHttp, provider_error
+from shop_adapters.payments.http import ProviderHttp, read_model
 from shop_adapters.payments.providers.stripe.config import StripeConfig
 from shop_adapters.payments.providers.stripe.events import PROVIDER
 from shop_adapters.payments.providers.stripe.payloads import (
@@ -66,12 +66,7 @@ class StripeApi:
 
 
 def _read(response: httpx.Response, model: type[_Model]) -> _Model:
-    if not response.is_success:
-        raise provider_error(PROVIDER, response, _error_code(response) or "error")
-    try:
-        return model.model_validate_json(response.content)
-    except ValidationError as error:
-        raise provider_error(PROVIDER, response, "unexpected body") from error
+    return read_model(PROVIDER, response, model, _error_detail)
 
 
 def _error_code(response: httpx.Response) -> str | None:
@@ -80,3 +75,7 @@ def _error_code(response: httpx.Response) -> str | None:
     except ValidationError:
         return None
     return error.code or error.type
+
+
+def _error_detail(response: httpx.Response) -> str:
+    return _error_code(response) or "error"

@@ -17,6 +17,7 @@ from typing import Final
 
 import httpx
 
+from shop_adapters.payments.gateway_identity import GatewayIdentity
 from shop_adapters.payments.inbound import malformed_guard, require_header
 from shop_adapters.payments.money_codecs import to_minor_units
 from shop_adapters.payments.providers.stripe.api import StripeApi
@@ -48,26 +49,21 @@ from shop_domain.ports.payment_gateway import (
 _LOCALES: Final = frozenset({"ru", "en", "de", "fr", "es", "it", "pl", "tr", "uk"})
 
 
-class StripeGateway:
+class StripeGateway(GatewayIdentity):
     def __init__(self, client: httpx.AsyncClient, config: StripeConfig, clock: Clock) -> None:
         self._config = config
         self._clock = clock
         self._api = StripeApi(client, config)
-        self._capabilities = GatewayCapabilities(
-            checkout_kind=CheckoutKind.REDIRECT_URL,
-            confirmation=ConfirmationKind.WEBHOOK_SIGNED,
-            currencies=config.currencies,
-            refund=RefundSupport.API,
-            partial_refund=True,
+        super().__init__(
+            PROVIDER,
+            GatewayCapabilities(
+                checkout_kind=CheckoutKind.REDIRECT_URL,
+                confirmation=ConfirmationKind.WEBHOOK_SIGNED,
+                currencies=config.currencies,
+                refund=RefundSupport.API,
+                partial_refund=True,
+            ),
         )
-
-    @property
-    def name(self) -> str:
-        return PROVIDER
-
-    @property
-    def capabilities(self) -> GatewayCapabilities:
-        return self._capabilities
 
     async def create_checkout(self, request: CheckoutRequest) -> Checkout:
         order, ref = request.order, request.payment_id

@@ -14,6 +14,7 @@ btn-menu = « Main menu
 btn-cancel = Cancel
 stale-button = This button is out of date. Please open the menu again: /start
 not-yours = This button isn't meant for you.
+private-only = This works in a private chat with the bot only.
 throttled = Too many requests. Please wait a moment and try again.
 banned = Your access to this bot is restricted. If you think this is a mistake, please contact support.
 unknown-message = Sorry, I didn't quite get that. Open the menu: /start
@@ -88,6 +89,11 @@ btn-pay = 💳 Pay { $price }
 invoice-title = { $plan }, { days-count }
 invoice-description = VPN subscription "{ $plan }" for { days-count }. Access opens right after payment.
 invoice-sent = Your invoice is below 👇
+pre-checkout-unknown-order = This invoice is not yours or no longer exists. Open the catalogue and choose a plan again.
+pre-checkout-not-payable = This invoice has already been paid or closed. No Stars were charged.
+pre-checkout-expired = This invoice has expired. Open the catalogue and choose a plan again; no Stars were charged.
+pre-checkout-amount-mismatch = The price of this invoice has changed. Please choose the plan again; no Stars were charged.
+pre-checkout-unavailable = We cannot take the payment right now. Please try again in a minute; no Stars were charged.
 
 ## My subscription
 
@@ -105,6 +111,8 @@ sub-traffic = Traffic: { $used } of { $limit } GB
 sub-traffic-unlimited = Traffic: { $used } GB (unlimited)
 sub-traffic-limit = Traffic limit: { $limit } GB
 sub-devices = Devices: up to { $count }
+sub-devices-connected = Devices: { $count } of { $limit } connected
+sub-devices-connected-unlimited = Devices connected: { $count }
 sub-link =
     Your connection link:
     { $url }
@@ -164,6 +172,8 @@ btn-inline-open = 🚀 Get the VPN
 
 language-title = Выберите язык / Choose your language
 language-changed = Done, we'll speak English from now on.
+language-name-ru = 🇷🇺 Русский
+language-name-en = 🇬🇧 English
 
 ## Errors
 
@@ -183,6 +193,7 @@ error-promo_code_exhausted = This promo code has reached its activation limit.
 error-promo_code_already_used = You've already activated this promo code.
 error-promo_code_not_applicable = This promo code isn't valid for your account.
 error-payment_method_not_available = This payment method isn't available right now. Please choose another one.
+error-payment_not_found = We received your payment but could not match it to an order. Our team has been told and will credit or refund it; you do not need to pay again.
 error-checkout_in_progress = Creating your invoice, one moment…
 error-payment_provider_error = The payment service isn't responding. Please try again in a minute or choose another payment method.
 error-vpn_panel_error = The subscription server is temporarily unavailable. Please try again in a couple of minutes.

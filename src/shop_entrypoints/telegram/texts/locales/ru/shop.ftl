@@ -15,6 +15,7 @@ btn-menu = « Главное меню
 btn-cancel = Отмена
 stale-button = Эта кнопка устарела. Откройте меню заново: /start
 not-yours = Эта кнопка не для вас.
+private-only = Это работает только в личном чате с ботом.
 throttled = Слишком много запросов. Подождите немного и попробуйте снова.
 banned = Доступ к боту ограничен. Если это ошибка, напишите в поддержку.
 unknown-message = Не совсем понял. Откройте меню: /start
@@ -89,6 +90,11 @@ btn-pay = 💳 Оплатить { $price }
 invoice-title = { $plan }, { days-count }
 invoice-description = Подписка на VPN «{ $plan }» на { days-count }. Доступ откроется сразу после оплаты.
 invoice-sent = Счёт отправлен ниже 👇
+pre-checkout-unknown-order = Этот счёт не ваш или больше не существует. Откройте каталог и выберите тариф заново.
+pre-checkout-not-payable = Этот счёт уже оплачен или закрыт. Звёзды не списаны.
+pre-checkout-expired = Срок действия счёта истёк. Откройте каталог и выберите тариф заново; звёзды не списаны.
+pre-checkout-amount-mismatch = Цена этого счёта изменилась. Выберите тариф заново; звёзды не списаны.
+pre-checkout-unavailable = Сейчас не получается принять оплату. Попробуйте через минуту; звёзды не списаны.
 
 ## Моя подписка
 
@@ -106,6 +112,8 @@ sub-traffic = Трафик: { $used } из { $limit } ГБ
 sub-traffic-unlimited = Трафик: { $used } ГБ (без ограничений)
 sub-traffic-limit = Лимит трафика: { $limit } ГБ
 sub-devices = Устройств: до { $count }
+sub-devices-connected = Устройства: подключено { $count } из { $limit }
+sub-devices-connected-unlimited = Подключено устройств: { $count }
 sub-link =
     Ссылка для подключения:
     { $url }
@@ -165,6 +173,8 @@ btn-inline-open = 🚀 Подключить VPN
 
 language-title = Выберите язык / Choose your language
 language-changed = Готово, теперь говорим по-русски.
+language-name-ru = 🇷🇺 Русский
+language-name-en = 🇬🇧 English
 
 ## Ошибки
 
@@ -184,6 +194,7 @@ error-promo_code_exhausted = Этот промокод уже активиров
 error-promo_code_already_used = Вы уже активировали этот промокод.
 error-promo_code_not_applicable = Этот промокод не подходит для вашего аккаунта.
 error-payment_method_not_available = Этот способ оплаты сейчас недоступен. Выберите другой.
+error-payment_not_found = Мы получили оплату, но не смогли сопоставить её с заказом. Команда уже знает и зачислит или вернёт её; платить повторно не нужно.
 error-checkout_in_progress = Уже создаём счёт, секунду…
 error-payment_provider_error = Платёжный сервис не отвечает. Попробуйте через минуту или выберите другой способ оплаты.
 error-vpn_panel_error = Сервер подписок временно недоступен. Попробуйте через пару минут.

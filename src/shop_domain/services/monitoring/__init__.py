@@ -1,0 +1,1 @@
+"""Operations: turning measured facts into alerts for the operators."""

@@ -1,0 +1,1 @@
+"""Operations: Prometheus metrics, readiness probes, the watch loop that feeds the alerts."""

@@ -1,0 +1,1 @@
+"""`shop run`: start the bot, the web server and the jobs in one process; stop them gracefully."""

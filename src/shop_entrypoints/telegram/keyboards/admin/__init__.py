@@ -1,0 +1,1 @@
+"""Inline keyboards and callback data of the admin bot."""
