@@ -100,6 +100,20 @@ class OperatorMessageSent:
 
 
 @dataclass(frozen=True, slots=True)
+class BroadcastProgressed:
+    """A worker finished a turn of a broadcast that still has recipients: live progress for
+    the admin who sent it (one message, updated in place)."""
+
+    admin_id: CustomerId
+    broadcast_id: str
+    total: int
+    done: int
+    sent: int
+    blocked: int
+    failed: int
+
+
+@dataclass(frozen=True, slots=True)
 class BroadcastFinished:
     """A broadcast ended (completed or cancelled): the final report for the admin who sent it."""
 
@@ -136,6 +150,7 @@ ShopEvent = (
     | ExpiryReminderDue
     | TrafficLimitReached
     | OperatorMessageSent
+    | BroadcastProgressed
     | BroadcastFinished
     | OperationalAlertRaised
 )

@@ -37,7 +37,7 @@ class Container(containers.DeclarativeContainer):
     registry = providers.Singleton(CollectorRegistry)
     metrics = providers.Singleton(ShopMetrics, registry)
     telegram_notifier = providers.Singleton(
-        notifier, infra.bot, infra.uow_factory, texts, config.telegram
+        notifier, infra.bot, infra.uow_factory, texts, config.telegram, adapters.cache
     )
     # Alerts go out through the plain notifier; use cases get the one that also counts.
     monitoring = providers.Container(

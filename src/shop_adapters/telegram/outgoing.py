@@ -27,6 +27,9 @@ class OutgoingMessage:
     thread_id: int | None = None  # a forum topic of the admin log chat
     buttons: tuple[tuple[Button, ...], ...] = ()
     is_customer: bool = True  # a customer's chat (blocked bots are recorded) or the admins'
+    # A live message (broadcast progress): the first delivery under a key sends it, later
+    # ones edit that message in place instead of adding another.
+    live_key: str | None = None
 
 
 class EventMessages(Protocol):

@@ -8,8 +8,10 @@ from typing import Any
 
 from aiogram import Bot
 
+from shop_adapters.telegram.live_messages import LiveMessageIds
 from shop_adapters.telegram.notifier import TelegramNotifier
 from shop_domain.model.customers import Language
+from shop_domain.ports.cache import Cache
 from shop_domain.ports.unit_of_work import UnitOfWorkFactory
 from shop_entrypoints.notifications.admin_log import AdminLogMessages
 from shop_entrypoints.notifications.combined import CombinedEventMessages
@@ -18,11 +20,16 @@ from shop_entrypoints.telegram.texts import Texts
 
 
 def notifier(
-    bot: Bot, uow_factory: UnitOfWorkFactory, texts: Texts, telegram: Mapping[str, Any]
+    bot: Bot,
+    uow_factory: UnitOfWorkFactory,
+    texts: Texts,
+    telegram: Mapping[str, Any],
+    cache: Cache | None = None,
 ) -> TelegramNotifier:
     language = Language(telegram["default_language"])
     messages = CombinedEventMessages(
         EventTexts(texts, uow_factory, language),
         AdminLogMessages(texts, telegram["log_chat_id"], telegram["log_topic_id"], language),
     )
-    return TelegramNotifier(bot, messages)
+    live = None if cache is None else LiveMessageIds(cache)
+    return TelegramNotifier(bot, messages, live=live)

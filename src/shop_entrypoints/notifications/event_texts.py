@@ -18,6 +18,7 @@ from typing import Any
 from shop_adapters.telegram.outgoing import Button, OutgoingMessage
 from shop_domain.events import (
     BroadcastFinished,
+    BroadcastProgressed,
     ExpiryReminderDue,
     OperatorMessageSent,
     PaymentHeldForReview,
@@ -55,6 +56,7 @@ class EventTexts:
             TrafficLimitReached: self._traffic_limit,
             ProvisioningFailed: self._provisioning_failed,
             OperatorMessageSent: self._operator_message,
+            BroadcastProgressed: self._broadcast_progressed,
             BroadcastFinished: self._broadcast_finished,
         }
 
@@ -145,6 +147,21 @@ class EventTexts:
     async def _operator_message(self, event: OperatorMessageSent) -> Messages:
         lang = await self._language(event.customer_id)
         return self._customer(lang, event.customer_id, "notify-operator-message", text=event.text)
+
+    async def _broadcast_progressed(self, event: BroadcastProgressed) -> Messages:
+        lang = await self._language(event.admin_id)
+        text = self._text(
+            lang,
+            "admin-broadcast-progress",
+            broadcast=event.broadcast_id,
+            total=event.total,
+            done=event.done,
+            sent=event.sent,
+            blocked=event.blocked,
+            failed=event.failed,
+        )
+        key = f"broadcast-progress:{event.broadcast_id}"
+        return [OutgoingMessage(int(event.admin_id), text, is_customer=False, live_key=key)]
 
     async def _broadcast_finished(self, event: BroadcastFinished) -> Messages:
         lang = await self._language(event.admin_id)

@@ -12,6 +12,7 @@ from aiogram.methods import SendMessage
 from shop_adapters.telegram.notifier import TelegramNotifier
 from shop_domain.events import (
     BroadcastFinished,
+    BroadcastProgressed,
     CustomerRegistered,
     ExpiryReminderDue,
     OperatorMessageSent,
@@ -156,3 +157,16 @@ async def test_the_notifier_sends_them_as_html_through_the_bot(renderer: EventTe
     assert sent.chat_id == BOB
     assert sent.parse_mode == "HTML"
     assert sent.text == TEXTS.get("en", "notify-traffic-limit")
+
+
+async def test_broadcast_progress_is_one_live_message_for_the_admin(renderer: EventTexts) -> None:
+    event = BroadcastProgressed(ANN, "b1", total=10, done=4, sent=3, blocked=1, failed=0)
+
+    [message] = await renderer.render(event)
+
+    assert (message.chat_id, message.is_customer) == (ANN, False)
+    assert message.live_key == "broadcast-progress:b1"
+    assert message.text == TEXTS.get(
+        "ru", "admin-broadcast-progress", broadcast="b1", total=10, done=4, sent=3, blocked=1,
+        failed=0,
+    )  # fmt: skip

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from shop_domain.errors import BroadcastNotFoundError, BroadcastStateError
-from shop_domain.events import BroadcastFinished
+from shop_domain.events import BroadcastFinished, BroadcastProgressed
 from shop_domain.model.broadcasts import (
     Audience,
     AudienceKind,
@@ -140,3 +140,15 @@ async def test_resume_queues_every_broadcast_still_sending(shop: BroadcastShop) 
     shop.job_queue.jobs.clear()
     assert await shop.resume.execute() == 1
     assert shop.job_queue.jobs == [(SEND_BROADCAST_JOB, {"broadcast_id": broadcast_id})]
+
+
+async def test_each_unfinished_turn_reports_progress_to_the_admin(shop: BroadcastShop) -> None:
+    broadcast_id = await shop.started(customers=5)
+
+    await shop.send_batch.execute(broadcast_id, max_messages=3)
+    await shop.send_batch.execute(broadcast_id, max_messages=3)
+
+    assert shop.notifier.of_type(BroadcastProgressed) == [
+        BroadcastProgressed(ADMIN, broadcast_id, total=5, done=3, sent=3, blocked=0, failed=0)
+    ]  # the last turn finished it: the final report, not another progress line
+    assert len(shop.notifier.of_type(BroadcastFinished)) == 1

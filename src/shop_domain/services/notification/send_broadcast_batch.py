@@ -4,7 +4,8 @@ One worker at a time holds a broadcast (a lease that expires if the worker dies)
 to `max_messages` through a few concurrent lanes; the global send rate is the sender's job.
 Each recipient is claimed (PENDING -> SENDING) in its own committed transaction before the
 send and settled right after, so a crash loses at most the messages in flight, which are
-never sent twice. The job queues its own next turn while recipients remain.
+never sent twice. The job queues its own next turn while recipients remain, and tells the
+admin how far it got (`BroadcastProgressed`: one message the notifier edits in place).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from shop_domain.events import BroadcastFinished
+from shop_domain.events import BroadcastFinished, BroadcastProgressed
 from shop_domain.model.broadcasts import (
     Broadcast,
     BroadcastId,
@@ -98,6 +99,17 @@ class SendBroadcastBatch:
             await lease.release()
         if counts.pending:
             await enqueue_broadcast(self._job_queue, broadcast_id)
+            await self._notifier.notify(
+                BroadcastProgressed(
+                    admin_id=broadcast.created_by,
+                    broadcast_id=broadcast.id,
+                    total=broadcast.total,
+                    done=counts.done,
+                    sent=counts.sent,
+                    blocked=counts.blocked,
+                    failed=counts.failed,
+                )
+            )
         return BatchResult(
             sent=turn.outcomes.get(DeliveryStatus.SENT, 0),
             blocked=turn.outcomes.get(DeliveryStatus.BLOCKED, 0),

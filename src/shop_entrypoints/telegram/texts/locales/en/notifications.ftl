@@ -21,6 +21,8 @@ notify-operator-message =
 btn-notify-renew = 💳 Renew
 btn-notify-subscription = 🔑 My subscription
 
+admin-broadcast-progress =
+    📣 Broadcast { $broadcast }: { $done } of { $total } done ({ $sent } sent, { $blocked } blocked the bot, { $failed } failed)…
 admin-broadcast-finished =
     📣 Broadcast { $broadcast } { $cancelled ->
         [yes] cancelled

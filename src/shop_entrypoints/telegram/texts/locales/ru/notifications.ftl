@@ -21,6 +21,8 @@ notify-operator-message =
 btn-notify-renew = 💳 Продлить
 btn-notify-subscription = 🔑 Моя подписка
 
+admin-broadcast-progress =
+    📣 Рассылка { $broadcast }: обработано { $done } из { $total } (отправлено { $sent }, заблокировали бота { $blocked }, ошибок { $failed })…
 admin-broadcast-finished =
     📣 Рассылка { $broadcast } { $cancelled ->
         [yes] отменена
