@@ -58,7 +58,8 @@ async def test_the_worker_runs_what_the_bot_queued(
         await answered(fakes, "getUpdates", 1, seconds=START_TIMEOUT)
         fakes.panel.fail_next("POST", "/api/users", status=502)  # the first push fails
         await fakes.bot_api.push_update(message=text_message(customer, "/start"))
-        await answered(fakes, "sendMessage", 1)
+        async with asyncio.timeout(20):  # the menu in this customer's chat, whoever else spoke
+            await fakes.bot_api.wait_for(lambda: bool(fakes.bot_api.store.in_chat(customer)))
         await fakes.bot_api.push_update(callback_query=tap(fakes, customer, "m:trial"))
         await answered(fakes, "answerCallbackQuery", 1)
         async with asyncio.timeout(30):  # the worker's outbox retry (5 s backoff) pushes it
