@@ -18,6 +18,7 @@ from typing import Any
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.methods import (
+    AnswerCallbackQuery,
     EditMessageCaption,
     EditMessageText,
     GetChatMember,
@@ -28,6 +29,7 @@ from aiogram.methods import (
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from tests.fakes.telegram.chat_members import member_fields
 from tests.fakes.telegram.replies import StoredMessage, edit_error, message_json
@@ -76,6 +78,31 @@ class FakeTelegramSession(BaseSession):
 
     def of_type(self, method: type[TelegramMethod[TelegramType]]) -> list[Any]:
         return [r for r in self.requests if isinstance(r, method)]
+
+    # --- what the users saw ------------------------------------------------------------------
+    def screens(self, chat_id: int | None = None) -> list[str]:
+        """Texts shown (sent, edited, captions), in order; only `chat_id`'s when given."""
+        shown: list[str] = []
+        for request in self.requests:
+            if chat_id is not None and getattr(request, "chat_id", chat_id) != chat_id:
+                continue
+            if isinstance(request, SendMessage | EditMessageText):
+                shown.append(str(request.text))
+            elif isinstance(request, EditMessageCaption) and request.caption is not None:
+                shown.append(request.caption)
+        return shown
+
+    def keyboard(self) -> list[InlineKeyboardButton]:
+        """The buttons of the last screen with a keyboard."""
+        for request in reversed(self.requests):
+            markup = getattr(request, "reply_markup", None)
+            if isinstance(markup, InlineKeyboardMarkup):
+                return [button for row in markup.inline_keyboard for button in row]
+        return []
+
+    def notices(self) -> list[str | None]:
+        """The callback answers' texts, in order."""
+        return [r.text for r in self.of_type(AnswerCallbackQuery)]
 
     async def close(self) -> None:
         """Nothing to close."""

@@ -12,12 +12,10 @@ from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.filters.callback_data import CallbackData
-from aiogram.methods import AnswerCallbackQuery, EditMessageCaption, EditMessageText, SendMessage
 from aiogram.types import (
     CallbackQuery,
     Chat,
     InlineKeyboardButton,
-    InlineKeyboardMarkup,
     Message,
     PreCheckoutQuery,
     SuccessfulPayment,
@@ -123,31 +121,19 @@ class TelegramUsers:
 
     def screens(self, chat_id: int | None = None) -> list[str]:
         """Texts shown (sent, edited, captions), in order; only `chat_id`'s when given."""
-        shown: list[str] = []
-        for request in self.session.requests:
-            if chat_id is not None and getattr(request, "chat_id", chat_id) != chat_id:
-                continue
-            if isinstance(request, SendMessage | EditMessageText):
-                shown.append(str(request.text))
-            elif isinstance(request, EditMessageCaption) and request.caption is not None:
-                shown.append(request.caption)
-        return shown
+        return self.session.screens(chat_id)
 
     def last_screen(self, chat_id: int | None = None) -> str:
         return self.screens(chat_id)[-1]
 
     def keyboard(self) -> list[InlineKeyboardButton]:
-        for request in reversed(self.session.requests):
-            markup = getattr(request, "reply_markup", None)
-            if isinstance(markup, InlineKeyboardMarkup):
-                return [button for row in markup.inline_keyboard for button in row]
-        return []
+        return self.session.keyboard()
 
     def buttons(self) -> list[str]:
         return [button.text for button in self.keyboard()]
 
     def notices(self) -> list[str | None]:
-        return [r.text for r in self.session.of_type(AnswerCallbackQuery)]
+        return self.session.notices()
 
     def text(self, lang: str, message_id: str, **args: str | int) -> str:
         return self.texts.get(lang, message_id, **args)

@@ -10,12 +10,10 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.methods import AnswerCallbackQuery, EditMessageCaption, EditMessageText, SendMessage
 from aiogram.types import (
     CallbackQuery,
     Chat,
     InlineKeyboardButton,
-    InlineKeyboardMarkup,
     InlineQuery,
     Message,
     PhotoSize,
@@ -118,30 +116,20 @@ class BotHarness:
 
     def screens(self) -> list[str]:
         """Texts the user saw, in order: sent messages, edited texts and captions."""
-        shown: list[str] = []
-        for request in self.session.requests:
-            if isinstance(request, SendMessage | EditMessageText):
-                shown.append(str(request.text))
-            elif isinstance(request, EditMessageCaption) and request.caption is not None:
-                shown.append(request.caption)
-        return shown
+        return self.session.screens()
 
     def last_screen(self) -> str:
         return self.screens()[-1]
 
     def keyboard(self) -> list[InlineKeyboardButton]:
         """The buttons of the last screen with a keyboard."""
-        for request in reversed(self.session.requests):
-            markup = getattr(request, "reply_markup", None)
-            if isinstance(markup, InlineKeyboardMarkup):
-                return [button for row in markup.inline_keyboard for button in row]
-        return []
+        return self.session.keyboard()
 
     def buttons(self) -> list[str]:
         return [button.text for button in self.keyboard()]
 
     def notices(self) -> list[str | None]:
-        return [r.text for r in self.session.of_type(AnswerCallbackQuery)]
+        return self.session.notices()
 
     def text(self, lang: str, message_id: str, **args: str | int) -> str:
         return self.texts.get(lang, message_id, **args)
